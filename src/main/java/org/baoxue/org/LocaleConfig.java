@@ -1,0 +1,35 @@
+package org.baoxue.org;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Chinese first; {@code ?lang=en} switches to English and a cookie remembers the choice. */
+@Configuration
+class LocaleConfig implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("BAOXUE_LANG");
+        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}
