@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Grants, per role, what Camunda's own apps and REST API may show: officials use Camunda's Tasklist and see the
  * tasks of their groups (the engine grants candidate groups their tasks); modelers deploy and read definitions;
- * administrators are engine administrators. Supervisors get nothing here: they use Baoxue's scoped views.
+ * administrators are engine administrators with every permission. Supervisors get nothing here: they use Baoxue's scoped views.
  */
 @Component
 class CamundaAuthorizations {
@@ -51,7 +51,11 @@ class CamundaAuthorizations {
         grant(Role.MODELER, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(Role.MODELER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         grant(Role.MODELER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-        grant(Role.ADMIN, Resources.APPLICATION, "*", Permissions.ALL);
+        // engine administrators pass command checks, but queries still join the authorization table:
+        // like Camunda's own first admin, the admin role gets every permission on every resource
+        for (Resources resource : Resources.values()) {
+            grant(Role.ADMIN, resource, "*", Permissions.ALL);
+        }
     }
 
     /** Camunda's Tasklist lists tasks through filters; this one shows every task the user may see. */

@@ -43,7 +43,6 @@ class OrgEnginePlugin implements ProcessEnginePlugin {
                 return new OrgIdentityProvider(directory, passwordEncoder);
             }
         });
-        configuration.setAdminGroups(new ArrayList<>(List.of(ADMIN_GROUP)));
 
         List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
@@ -53,6 +52,12 @@ class OrgEnginePlugin implements ProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // after the engine's own initialisation (and the Spring Boot starter's), which reset the list
+        List<String> adminGroups = new ArrayList<>(configuration.getAdminGroups() == null ? List.of() : configuration.getAdminGroups());
+        if (!adminGroups.contains(ADMIN_GROUP)) {
+            adminGroups.add(ADMIN_GROUP);
+        }
+        configuration.setAdminGroups(adminGroups);
     }
 
     @Override

@@ -149,12 +149,9 @@ class OrgIdentityProvider implements ReadOnlyIdentityProvider {
         return s -> s != null && compiled.matcher(s).matches();
     }
 
-    private static <T> List<T> page(List<T> all, Page page) {
-        if (page == null) {
-            return all;
-        }
-        int from = Math.min(page.getFirstResult(), all.size());
-        int to = (int) Math.min((long) from + page.getMaxResults(), all.size());
+    private static <T> List<T> page(List<T> all, int firstResult, int maxResults) {
+        int from = Math.min(Math.max(firstResult, 0), all.size());
+        int to = (int) Math.min((long) from + maxResults, all.size());
         return all.subList(from, to);
     }
 
@@ -171,7 +168,8 @@ class OrgIdentityProvider implements ReadOnlyIdentityProvider {
 
         @Override
         public List<User> executeList(CommandContext commandContext, Page page) {
-            return page(matching(), page);
+            return page(matching(), page != null ? page.getFirstResult() : getFirstResult(),
+                    page != null ? page.getMaxResults() : getMaxResults());
         }
 
         private List<User> matching() {
@@ -208,7 +206,8 @@ class OrgIdentityProvider implements ReadOnlyIdentityProvider {
 
         @Override
         public List<Group> executeList(CommandContext commandContext, Page page) {
-            return page(matching(), page);
+            return page(matching(), page != null ? page.getFirstResult() : getFirstResult(),
+                    page != null ? page.getMaxResults() : getMaxResults());
         }
 
         private List<Group> matching() {

@@ -21,6 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -61,8 +62,9 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
                 .authenticationManager(authenticationManager)
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Baoxue"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -79,9 +81,9 @@ class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/camunda/app/cockpit/**", "/camunda/api/cockpit/**",
-                                "/camunda/app/admin/**", "/camunda/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/camunda/api/admin/auth/**").authenticated()
+                        .requestMatchers(ant("/camunda/api/admin/auth/**")).authenticated()
+                        .requestMatchers(ant("/camunda/app/cockpit/**"), ant("/camunda/api/cockpit/**"),
+                                ant("/camunda/app/admin/**"), ant("/camunda/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, exception) -> {
@@ -96,7 +98,7 @@ class SecurityConfig {
                                 new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", HttpMethod.POST.name())))
                         .logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 // Camunda's webapps bring their own CSRF filter and cookie (see STACK-NOTES)
-                .csrf(c -> c.ignoringRequestMatchers("/camunda/api/**"))
+                .csrf(c -> c.ignoringRequestMatchers(ant("/camunda/api/**")))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         // Camunda's webapps send their own content security policy
@@ -106,6 +108,11 @@ class SecurityConfig {
                         .httpStrictTransportSecurity(s -> s.maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /** Camunda's webapps and REST API are servlets of their own, not Spring MVC: match their paths as plain paths. */
+    private static AntPathRequestMatcher ant(String pattern) {
+        return new AntPathRequestMatcher(pattern);
     }
 
     /** Camunda's Cockpit, Tasklist and Admin take the user Spring Security signed in. */
