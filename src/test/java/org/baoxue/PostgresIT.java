@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the first administrator comes from the environment. Runs when {@code baoxue.pg.url} is set (CI sets it); with
  * {@code CI} set and no database reachable it fails instead of skipping.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 @ActiveProfiles("postgres")
 class PostgresIT {
 

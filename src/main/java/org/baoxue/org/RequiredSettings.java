@@ -2,17 +2,21 @@ package org.baoxue.org;
 
 import java.util.List;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
 /**
  * The {@code postgres} profile refuses to start without its database and first administrator, naming what is
- * missing, before anything tries to connect.
+ * missing, before any bean — the data source first of all — is created.
  */
-class RequiredSettings implements EnvironmentPostProcessor {
+@Configuration
+class RequiredSettings {
 
     private static final List<String[]> POSTGRES = List.of(
             new String[] {"spring.datasource.url", "BAOXUE_DB_URL"},
@@ -21,16 +25,30 @@ class RequiredSettings implements EnvironmentPostProcessor {
             new String[] {"baoxue.first-admin.username", "BAOXUE_ADMIN_USER"},
             new String[] {"baoxue.first-admin.password", "BAOXUE_ADMIN_PASSWORD"});
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.acceptsProfiles(Profiles.of("postgres"))) {
-            return;
+    @Bean
+    static BeanFactoryPostProcessor postgresSettingsCheck() {
+        return new Check();
+    }
+
+    static final class Check implements BeanFactoryPostProcessor, EnvironmentAware {
+        private Environment environment;
+
+        @Override
+        public void setEnvironment(Environment environment) {
+            this.environment = environment;
         }
-        List<String> missing = POSTGRES.stream()
-                .filter(p -> !StringUtils.hasText(environment.getProperty(p[0])))
-                .map(p -> p[1]).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("The postgres profile needs these environment variables: " + String.join(", ", missing));
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            if (!environment.acceptsProfiles(Profiles.of("postgres"))) {
+                return;
+            }
+            List<String> missing = POSTGRES.stream()
+                    .filter(p -> !StringUtils.hasText(environment.getProperty(p[0])))
+                    .map(p -> p[1]).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("The postgres profile needs these environment variables: " + String.join(", ", missing));
+            }
         }
     }
 }
