@@ -157,12 +157,12 @@ class AidApiController {
     }
 
     @GetMapping("/batches")
-    List<AidStore.Batch> batches(@AuthenticationPrincipal BaoxueUser me) {
+    List<PaymentBatch> batches(@AuthenticationPrincipal BaoxueUser me) {
         return aid.batches(me);
     }
 
     @PostMapping("/batches")
-    ResponseEntity<AidStore.Batch> createBatch(@AuthenticationPrincipal BaoxueUser me, @RequestBody BatchRequest body) {
+    ResponseEntity<PaymentBatch> createBatch(@AuthenticationPrincipal BaoxueUser me, @RequestBody BatchRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(aid.createBatch(me, body.rounds()));
     }
 
@@ -176,7 +176,7 @@ class AidApiController {
     }
 
     @PostMapping("/batches/{number}/paid")
-    AidStore.Batch paid(@AuthenticationPrincipal BaoxueUser me, @PathVariable String number,
+    PaymentBatch paid(@AuthenticationPrincipal BaoxueUser me, @PathVariable String number,
                         @RequestBody(required = false) PaidRequest body) {
         return aid.markPaid(me, number, body == null ? null : body.paidOn());
     }

@@ -207,7 +207,7 @@ public class AidService {
     // 8. payment
 
     @Transactional
-    public AidStore.Batch createBatch(BaoxueUser user, List<String> roundCaseNumbers) {
+    public PaymentBatch createBatch(BaoxueUser user, List<String> roundCaseNumbers) {
         if (!user.has(Role.FINANCE)) {
             throw new AidRefusal(403, "aid.refusal.role");
         }
@@ -239,22 +239,22 @@ public class AidService {
         return store.batch(number).orElseThrow();
     }
 
-    public Optional<AidStore.Batch> batch(String number, BaoxueUser user) {
+    public Optional<PaymentBatch> batch(String number, BaoxueUser user) {
         return store.batch(number).filter(b -> user.jurisdiction().covers(b.countyCode(), null, null, null)
                 && (user.has(Role.FINANCE) || user.has(Role.COUNTY_AID)));
     }
 
-    public List<AidStore.Batch> batches(BaoxueUser user) {
+    public List<PaymentBatch> batches(BaoxueUser user) {
         return store.batches(user.jurisdiction());
     }
 
-    public List<AidApplication> batchApplications(AidStore.Batch batch) {
+    public List<AidApplication> batchApplications(PaymentBatch batch) {
         return store.applicationsOfBatch(batch.id());
     }
 
     @Transactional
     public byte[] exportBatch(BaoxueUser user, String number) {
-        AidStore.Batch batch = batch(number, user).filter(b -> user.has(Role.FINANCE))
+        PaymentBatch batch = batch(number, user).filter(b -> user.has(Role.FINANCE))
                 .orElseThrow(() -> new AidRefusal(404, "aid.refusal.noBatch"));
         byte[] xlsx = PaymentExport.xlsx(batch, store.applicationsOfBatch(batch.id()));
         if ("CREATED".equals(batch.status())) {
@@ -265,8 +265,8 @@ public class AidService {
     }
 
     @Transactional
-    public AidStore.Batch markPaid(BaoxueUser user, String number, LocalDate paidOn) {
-        AidStore.Batch batch = batch(number, user).filter(b -> user.has(Role.FINANCE))
+    public PaymentBatch markPaid(BaoxueUser user, String number, LocalDate paidOn) {
+        PaymentBatch batch = batch(number, user).filter(b -> user.has(Role.FINANCE))
                 .orElseThrow(() -> new AidRefusal(404, "aid.refusal.noBatch"));
         if (!"EXPORTED".equals(batch.status())) {
             throw new AidRefusal(409, "aid.refusal.batchNotExported");

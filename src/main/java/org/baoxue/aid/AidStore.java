@@ -197,17 +197,11 @@ class AidStore {
 
     // payment batches
 
-    record Batch(long id, String batchNumber, String countyCode, String status, BigDecimal totalAmount, String createdBy,
-                 java.time.LocalDateTime createdAt, java.time.LocalDateTime exportedAt, LocalDate paidOn) {
-        public String statusKey() {
-            return "aid.batch.status." + status;
-        }
-    }
 
-    private static Batch batch(ResultSet rs, int n) throws SQLException {
+    private static PaymentBatch batch(ResultSet rs, int n) throws SQLException {
         Timestamp exported = rs.getTimestamp("exported_at");
         java.sql.Date paid = rs.getDate("paid_on");
-        return new Batch(rs.getLong("id"), rs.getString("batch_number"), rs.getString("county_code"), rs.getString("status"),
+        return new PaymentBatch(rs.getLong("id"), rs.getString("batch_number"), rs.getString("county_code"), rs.getString("status"),
                 rs.getBigDecimal("total_amount"), rs.getString("created_by"), rs.getTimestamp("created_at").toLocalDateTime(),
                 exported == null ? null : exported.toLocalDateTime(), paid == null ? null : paid.toLocalDate());
     }
@@ -219,11 +213,11 @@ class AidStore {
         return keys.getKey().longValue();
     }
 
-    Optional<Batch> batch(String batchNumber) {
+    Optional<PaymentBatch> batch(String batchNumber) {
         return jdbc.sql("select * from aid_payment_batch where batch_number = ?").param(batchNumber).query(AidStore::batch).optional();
     }
 
-    List<Batch> batches(Jurisdiction jurisdiction) {
+    List<PaymentBatch> batches(Jurisdiction jurisdiction) {
         return jdbc.sql("select * from aid_payment_batch b where " + jurisdiction.sql("b") + " order by id desc limit 200")
                 .params(jurisdiction.args()).query(AidStore::batch).list();
     }

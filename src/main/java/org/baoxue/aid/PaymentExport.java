@@ -24,7 +24,7 @@ final class PaymentExport {
     private PaymentExport() {
     }
 
-    static byte[] xlsx(AidStore.Batch batch, List<AidApplication> applications) {
+    static byte[] xlsx(PaymentBatch batch, List<AidApplication> applications) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("发放名单");
             DataFormat format = book.createDataFormat();
