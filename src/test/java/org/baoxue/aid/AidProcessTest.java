@@ -45,6 +45,7 @@ class AidProcessTest {
     @Autowired AidService aid;
     @Autowired Duplicates duplicates;
     @Autowired WorkingCalendar calendar;
+    @Autowired AidCases cases;
 
     AidFixture f;
 
@@ -383,5 +384,38 @@ class AidProcessTest {
                 .satisfies(e -> assertThat(AidRefusal.in(e).messageKey()).isEqualTo("aid.refusal.range"));
         assertThat(pi(a.caseNumber())).isWaitingAt("classEvaluation");
         assertThat(f.reload(a).classRank()).isNull();
+    }
+
+    @Test
+    void semesterRecheckFlagsPupilsWhoLeftOrLeftTheirCategory() {
+        long stays = f.pupil(5, false, Hardship.SUBSISTENCE);
+        long leaves = f.pupil(5, false, Hardship.SUBSISTENCE);
+        long recovered = f.pupil(5, false, Hardship.SUBSISTENCE);
+        Setup s = roundInNotice(stays, leaves, recovered);
+        jdbc.sql("update pupil set status = 'TRANSFERRED' where id = ?").param(leaves).update();
+        jdbc.sql("update household_hardship set until = ? where household_id = (select household_id from pupil where id = ?)")
+                .params(LocalDate.now(), recovered).update();
+        org.baoxue.org.BaoxueUser otherCounty = AidFixture.user("c", f.unit("A370921"), org.baoxue.org.Role.COUNTY_AID);
+        assertThat(aid.recheck(otherCounty, s.round().semester())).isZero();
+        assertThat(aid.recheck(f.countyAid, s.round().semester())).isEqualTo(2);
+        assertThat(f.reload(s.apps().get(0)).reviewFlag()).isNull();
+        assertThat(f.reload(s.apps().get(1)).reviewFlag()).isEqualTo("LEFT_SCHOOL");
+        assertThat(f.reload(s.apps().get(2)).reviewFlag()).isEqualTo("HARDSHIP_ENDED");
+    }
+
+    @Test
+    void casesShowInTheTaskListAndOnThePupilsPage() {
+        long p = f.pupil(5, false, Hardship.ORPHAN);
+        AidRound round = f.openRound(AidFixture.semester());
+        AidApplication app = f.apply(round, p, "ORPHAN");
+        f.evaluate(app, true);
+        assertThat(cases.owns(app.caseNumber())).isTrue();
+        assertThat(cases.owns("KC-1")).isFalse();
+        var header = cases.header(app.caseNumber()).orElseThrow();
+        assertThat(header.pupilMaskedName()).isEqualTo(app.maskedName());
+        assertThat(header.schoolCode()).isEqualTo(f.school.code());
+        assertThat(cases.header(round.caseNumber()).orElseThrow().kindMessageKey()).isEqualTo("aid.case.round");
+        assertThat(cases.timeline(app.caseNumber())).extracting(org.baoxue.tasklist.TimelineEntry::step).containsExactly("班级民主评议");
+        assertThat(cases.casesOf(p)).extracting(org.baoxue.registry.PupilCaseSource.PupilCase::caseNumber).containsExactly(app.caseNumber());
     }
 }
