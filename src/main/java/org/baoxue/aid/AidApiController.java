@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.baoxue.org.AuditLog;
 import org.baoxue.org.BaoxueUser;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -45,8 +46,11 @@ class AidApiController {
     private final TaskService tasks;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final HistoryService history;
 
-    AidApiController(AidService aid, Duplicates duplicates, TaskService tasks, MessageSource messages, AuditLog audit) {
+    AidApiController(AidService aid, Duplicates duplicates, TaskService tasks, MessageSource messages, AuditLog audit,
+                     HistoryService history) {
+        this.history = history;
         this.aid = aid;
         this.duplicates = duplicates;
         this.tasks = tasks;
@@ -148,7 +152,14 @@ class AidApiController {
     ResponseEntity<Void> complete(@AuthenticationPrincipal BaoxueUser me, @PathVariable String taskId,
                                   @RequestBody Map<String, Object> values) {
         Task task = tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(me.candidateGroups()).singleResult();
-        if (task == null || !task.getProcessDefinitionId().startsWith("aid-")) {
+        if (task == null) {
+            var done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+            boolean wasMine = done != null && done.getProcessDefinitionKey() != null && done.getProcessDefinitionKey().startsWith("aid-")
+                    && history.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
+                            .anyMatch(l -> l.getGroupId() != null && me.candidateGroups().contains(l.getGroupId()));
+            throw wasMine ? new AidRefusal(409, "aid.refusal.taskGone") : new AidRefusal(404, "aid.refusal.noTask");
+        }
+        if (!task.getProcessDefinitionId().startsWith("aid-")) {
             throw new AidRefusal(404, "aid.refusal.noTask");
         }
         tasks.complete(taskId, values);

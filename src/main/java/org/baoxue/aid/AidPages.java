@@ -92,6 +92,15 @@ class AidPages {
         return "aid/round";
     }
 
+    /** The quota box alone, which the round page reloads every 30 seconds (htmx) while reviewers work. */
+    @GetMapping("/rounds/{caseNumber}/quota")
+    String quota(@AuthenticationPrincipal BaoxueUser me, @PathVariable String caseNumber, Model model) {
+        AidRound round = visible(me, caseNumber);
+        model.addAttribute("round", round);
+        model.addAttribute("quota", aid.quota(round));
+        return "aid/round :: quota";
+    }
+
     @PostMapping("/rounds/{caseNumber}/applications")
     String apply(@AuthenticationPrincipal BaoxueUser me, @PathVariable String caseNumber,
                  @RequestParam(required = false) Long pupilId, @RequestParam(required = false) List<String> categories,

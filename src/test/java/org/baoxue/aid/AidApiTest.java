@@ -125,7 +125,7 @@ class AidApiTest {
                 .andExpect(status().isNoContent());
         mvc.perform(post("/api/aid/tasks/" + taskId + "/complete").with(user(f.teacher)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isConflict());
         assertThat(aid.application(roundNumber + "-A0001").orElseThrow().suggestedTier()).isEqualTo(1);
         assertThat(Map.of()).isEmpty();
     }

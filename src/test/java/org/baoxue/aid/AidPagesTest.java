@@ -47,6 +47,9 @@ class AidPagesTest {
         String page = mvc.perform(get("/aid/rounds/" + round.caseNumber()).with(user(f.schoolAid)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(app.maskedIdNumber()).doesNotContain(app.idNumber()).contains("id=\"quota\"");
+        String quota = mvc.perform(get("/aid/rounds/" + round.caseNumber() + "/quota").with(user(f.schoolAid)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(quota).contains("id=\"quota\"").doesNotContain("<nav");
         String pub = mvc.perform(get("/aid/rounds/" + round.caseNumber() + "/public").with(user(f.teacher)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(pub).contains(app.pupilName()).doesNotContain(app.idNumber()).doesNotContain(app.maskedIdNumber())
