@@ -59,8 +59,50 @@ class AidCases implements CaseContributor, PupilCaseSource {
                 history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).finished().list().forEach(t ->
                         entries.add(new TimelineEntry(LocalDateTime.ofInstant(t.getEndTime().toInstant(), ZoneId.systemDefault()),
                                 t.getAssignee(), t.getName(), t.getDeleteReason(), List.of()))));
+        store.application(businessKey).ifPresent(a -> {
+            if (a.suggestedTier() != null) {
+                String cats = a.categoryList().stream().map(AidCases::categoryName).reduce((x, y) -> x + "、" + y).orElse("无登记类别");
+                LocalDateTime at = history.createHistoricActivityInstanceQuery().activityId("suggestTier")
+                        .processInstanceId(a.processInstanceId() == null ? "-" : a.processInstanceId()).list().stream()
+                        .filter(h -> h.getEndTime() != null).map(h -> LocalDateTime.ofInstant(h.getEndTime().toInstant(), ZoneId.systemDefault()))
+                        .max(Comparator.naturalOrder()).orElse(a.createdAt());
+                entries.add(new TimelineEntry(at, null, "建议档次（aid-tier 决策表）",
+                        a.suggestedTier() + "档（" + cats + "）", List.of()));
+            }
+            if (a.sentBackReason() != null) {
+                entries.add(new TimelineEntry(LocalDateTime.now(), null, "县级退回", a.sentBackReason(), List.of()));
+            }
+        });
+        store.round(businessKey).ifPresent(r -> store.objections(r.id()).forEach(o -> {
+            String about = o.applicationId() == null ? "整个名单"
+                    : store.application(o.applicationId()).map(AidApplication::caseNumber).orElse("");
+            entries.add(new TimelineEntry(o.recordedAt(), o.recordedBy(), "登记异议（" + raiser(o.raisedBy()) + "，" + about + "）",
+                    o.content(), List.of()));
+        }));
         entries.sort(Comparator.comparing(TimelineEntry::at));
         return entries;
+    }
+
+    private static String raiser(String raisedBy) {
+        return switch (raisedBy) {
+            case "PUPIL" -> "学生";
+            case "PARENT" -> "家长";
+            default -> "教师";
+        };
+    }
+
+    private static String categoryName(String category) {
+        return switch (category) {
+            case "POVERTY_REGISTERED" -> "建档立卡/脱贫监测";
+            case "SUBSISTENCE" -> "低保";
+            case "EXTREME_POVERTY" -> "特困供养";
+            case "ORPHAN" -> "孤儿";
+            case "DISABILITY" -> "残疾";
+            case "MARTYR" -> "烈士子女";
+            case "DISASTER" -> "受灾";
+            case "SERIOUS_ILLNESS" -> "大病";
+            default -> category;
+        };
     }
 
     @Override

@@ -185,6 +185,7 @@ class AidProcessTest {
         ClockUtil.setCurrentTime(Date.from(LocalDate.now().plusDays(1).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         aid.recordObjection(f.teacher, s.round().caseNumber(), app.caseNumber(), "PARENT", "该生家庭已享受低保，应为1档");
         Task task = f.task(s.round().caseNumber(), "answerObjection");
+        assertThat(cases.timeline(s.round().caseNumber())).anyMatch(e -> e.outcome().equals("该生家庭已享受低保，应为1档"));
         assertThat(task).hasCandidateGroup("school-aid:" + f.school.code());
         assertThat(task.getDueDate()).isEqualTo(Date.from(calendar.plusWorkingDays(
                 LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.of("Asia/Shanghai")), 3)
@@ -415,7 +416,9 @@ class AidProcessTest {
         assertThat(header.pupilMaskedName()).isEqualTo(app.maskedName());
         assertThat(header.schoolCode()).isEqualTo(f.school.code());
         assertThat(cases.header(round.caseNumber()).orElseThrow().kindMessageKey()).isEqualTo("aid.case.round");
-        assertThat(cases.timeline(app.caseNumber())).extracting(org.baoxue.tasklist.TimelineEntry::step).containsExactly("班级民主评议");
+        assertThat(cases.timeline(app.caseNumber())).extracting(org.baoxue.tasklist.TimelineEntry::step)
+                .containsExactly("班级民主评议", "建议档次（aid-tier 决策表）");
+        assertThat(cases.timeline(app.caseNumber()).get(1).outcome()).isEqualTo("1档（孤儿）");
         assertThat(cases.casesOf(p)).extracting(org.baoxue.registry.PupilCaseSource.PupilCase::caseNumber).containsExactly(app.caseNumber());
     }
 }
