@@ -40,7 +40,7 @@ class AidApplicationTasks implements TaskListener {
         if ("classEvaluation".equals(step)) {
             int rank = FormValues.integer(task, "classRank", 1, 200, true);
             boolean recommended = "RECOMMEND".equals(FormValues.oneOf(task, "recommendation", Set.of("RECOMMEND", "NOT_RECOMMEND")));
-            String opinion = FormValues.text(task, "classOpinion", 500, true);
+            String opinion = FormValues.text(task, "classOpinion", 2, 500);
             store.update("update aid_application set class_rank = ?, class_recommended = ?, class_opinion = ?, status = ? where id = ?",
                     rank, recommended, opinion, recommended ? "SCHOOL_REVIEW" : "NOT_RECOMMENDED", app.id());
             task.getExecution().setVariable("recommended", recommended);

@@ -38,7 +38,7 @@ class AidObjectionTasks implements TaskListener {
         }
         AidStore.Objection objection = store.objectionOfTask(task.getId()).orElseThrow();
         String outcome = FormValues.oneOf(task, "outcome", Set.of("KEEP", "CHANGE_TIER", "REMOVE"));
-        String answer = FormValues.text(task, "answer", 1000, true);
+        String answer = FormValues.text(task, "answer", 2, 1000);
         Integer newTier = null;
         boolean changed = false;
         if (!"KEEP".equals(outcome)) {

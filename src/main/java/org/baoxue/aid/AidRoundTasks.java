@@ -44,7 +44,7 @@ class AidRoundTasks implements TaskListener {
         }
         switch (step) {
             case "submitList" -> {
-                String place = FormValues.text(task, "noticePlace", 200, true);
+                String place = FormValues.text(task, "noticePlace", 2, 200);
                 if (!FormValues.checked(task, "listConfirmed")) {
                     throw new AidRefusal("aid.refusal.required", "listConfirmed");
                 }
@@ -55,13 +55,13 @@ class AidRoundTasks implements TaskListener {
             }
             case "schoolApproval" -> {
                 var meeting = FormValues.date(task, "meetingDate", true);
-                String opinion = FormValues.text(task, "approvalOpinion", 500, true);
+                String opinion = FormValues.text(task, "approvalOpinion", 2, 500);
                 store.update("update aid_round set school_opinion = ? where id = ?", meeting + " " + opinion, round.id());
                 audit.completed(task, "aid.round.schoolApproval", round.caseNumber(), opinion);
             }
             case "countyReview" -> countyReview(task, round);
             case "resubmit" -> {
-                String note = FormValues.text(task, "resubmitNote", 500, true);
+                String note = FormValues.text(task, "resubmitNote", 2, 500);
                 checkListComplete(round);
                 audit.completed(task, "aid.round.resubmit", round.caseNumber(), note);
             }
@@ -86,7 +86,7 @@ class AidRoundTasks implements TaskListener {
 
     private void countyReview(DelegateTask task, AidRound round) {
         String decision = FormValues.oneOf(task, "countyDecision", Set.of("approved", "sentBack"));
-        String opinion = FormValues.text(task, "reviewOpinion", 500, true);
+        String opinion = FormValues.text(task, "reviewOpinion", 2, 500);
         List<AidApplication> reviewed = store.applications(round.id()).stream().filter(a -> "REVIEWED".equals(a.status())).toList();
         if ("approved".equals(decision)) {
             for (AidApplication a : reviewed) {

@@ -26,6 +26,15 @@ final class FormValues {
         return s;
     }
 
+    /** A required text of at least {@code min} characters, as the form's minLength says. */
+    static String text(VariableScope scope, String name, int min, int max) {
+        String s = text(scope, name, max, true);
+        if (s.length() < min) {
+            throw new AidRefusal("aid.refusal.tooShort", name, min);
+        }
+        return s;
+    }
+
     static Integer integer(VariableScope scope, String name, int min, int max, boolean required) {
         Object v = scope.getVariable(name);
         if (v == null || v.toString().isBlank()) {

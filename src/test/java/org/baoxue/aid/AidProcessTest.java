@@ -421,4 +421,26 @@ class AidProcessTest {
         assertThat(cases.timeline(app.caseNumber()).get(1).outcome()).isEqualTo("1档（孤儿）");
         assertThat(cases.casesOf(p)).extracting(org.baoxue.registry.PupilCaseSource.PupilCase::caseNumber).containsExactly(app.caseNumber());
     }
+
+    @Test
+    void aChangeAnsweredAfterTheNoticeEndedRunsTheNoticeAgain() {
+        long p1 = f.pupil(5, false, Hardship.SUBSISTENCE);
+        long p2 = f.pupil(5, false, Hardship.SUBSISTENCE);
+        Setup s = roundInNotice(p1, p2);
+        aid.recordObjection(f.schoolAid, s.round().caseNumber(), s.apps().get(0).caseNumber(), "PARENT", "应为3档");
+        endNotice(s.round());
+        ProcessInstance roundPi = pi(s.round().caseNumber());
+        assertThat(roundPi).isWaitingAt("answerObjection");
+        assertThat(noticeTimer(s.round())).isNull();
+        assertThatThrownBy(() -> f.complete(s.round().caseNumber(), "answerObjection", Map.of("outcome", "CHANGE_TIER", "newTier", "3", "answer", "改")))
+                .satisfies(e -> assertThat(AidRefusal.in(e).messageKey()).isEqualTo("aid.refusal.tooShort"));
+        f.complete(s.round().caseNumber(), "answerObjection", Map.of("outcome", "CHANGE_TIER", "newTier", "3", "answer", "核实后改为3档"));
+        assertThat(roundPi).hasPassedInOrder("restartNotice", "restartPendingGw", "noticeStart").isWaitingAt("noticeTimer");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(roundPi.getId())
+                .activityId("noticeStart").count()).isEqualTo(2);
+        assertThat(f.reload(s.round()).noticeRestarts()).isEqualTo(1);
+        assertThat(f.reload(s.apps().get(0)).tier()).isEqualTo(3);
+        endNotice(s.round());
+        assertThat(roundPi).isWaitingAt("schoolApproval");
+    }
 }
