@@ -52,11 +52,11 @@ class DropoutTaskListener implements TaskListener {
         if (!errors.isEmpty()) {
             throw new DropoutException(DropoutException.Kind.INVALID, "dropout.error.invalid", errors);
         }
-        record(task, c, values);
-        store.resolveOverdue(c.id(), task.getId());
         for (String key : values.keySet()) {
             task.removeVariable(key);
         }
+        record(task, c, values);
+        store.resolveOverdue(c.id(), task.getId());
     }
 
     static String formOf(DelegateTask task) {
