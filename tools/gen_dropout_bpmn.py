@@ -5,7 +5,7 @@ import sys
 from xml.sax.saxutils import escape
 
 Y0, YP, BUS, Y2, YR = 180, 460, 660, 820, 1110
-def X(c): return 120 + c * 160
+def X(c): return 120 + c * 180
 
 nodes = {}   # id -> dict(kind, name, cx, cy, w, h, extra)
 flows = []   # (id, src, tgt, name, cond, waypoints or None)
@@ -25,7 +25,7 @@ def ut(id, name, c, y, groups, form, due, parent='process'):
     node('bt_' + id, 'boundaryTimer', '逾期', bx, y + 40, 'event', parent, attached=id, duration=due)
     node('st_overdue_' + id, 'serviceTask', '标记逾期，通知督导', bx, y + 120, 'task', parent,
          delegate='${dropoutOverdue}', step=id)
-    node('end_overdue_' + id, 'endEvent', '已督办', bx + 90, y + 120, 'event', parent)
+    node("end_overdue_" + id, "endEvent", "已督办", bx + 85, y + 120, 'event', parent)
     flow('bt_' + id, 'st_overdue_' + id)
     flow('st_overdue_' + id, 'end_overdue_' + id)
 

@@ -61,7 +61,7 @@ public class LetterRenderer {
             Paragraph p = new Paragraph(text, body);
             p.setFirstLineIndent(28);
             p.setLeading(26);
-            p.setAlignment(Element.ALIGN_JUSTIFIED);
+            p.setAlignment(Element.ALIGN_LEFT);
             p.setSpacingAfter(4);
             document.add(p);
         }
