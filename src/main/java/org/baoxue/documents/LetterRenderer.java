@@ -58,7 +58,9 @@ public class LetterRenderer {
         to.setSpacingAfter(6);
         document.add(to);
         for (String text : letter.paragraphs()) {
-            Paragraph p = new Paragraph(text, body);
+            Chunk chunk = new Chunk(text, body);
+            chunk.setSplitCharacter(LetterRenderer::splitAfter);
+            Paragraph p = new Paragraph(chunk);
             p.setFirstLineIndent(28);
             p.setLeading(26);
             p.setAlignment(Element.ALIGN_LEFT);
@@ -83,6 +85,16 @@ public class LetterRenderer {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** Chinese line breaking (禁则): no line starts with closing punctuation. */
+    static final String NO_LINE_START = "，。、；：？！）》〕】”’…";
+
+    static boolean splitAfter(int start, int current, int end, char[] cc, com.lowagie.text.pdf.PdfChunk[] ck) {
+        if (current + 1 < end && NO_LINE_START.indexOf(cc[current + 1]) >= 0) {
+            return false;
+        }
+        return com.lowagie.text.pdf.DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, cc, ck);
     }
 
     /** 2026年10月9日 */

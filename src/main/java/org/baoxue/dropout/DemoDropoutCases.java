@@ -108,6 +108,10 @@ class DemoDropoutCases {
         String number = as(o.teacher(), u -> cases.report(pupilId, DropoutCases.Source.values()[(int) (pupilId % 3)], 6,
                 "连续多日未到校", u)).caseNumber();
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        // spread the reports over the last weeks, deeper steps longer ago
+        jdbc.sql("update dropout_case set opened_on = ? where case_number = ?")
+                .params(java.sql.Date.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2L + depth.ordinal() * 4L + pupilId % 3)), number)
+                .update();
         if (depth == Depth.VISIT) {
             finish(pi, overdue);
             return;
