@@ -260,6 +260,23 @@ class DropoutPathsTest extends DropoutTestSupport {
         assertThat(store.openCaseOfPupil(under)).isEmpty();
     }
 
+    @Test
+    void theTermStartRegisterCheckReportsPupilsOfCompulsoryAgeWithoutAnEnrolment() {
+        String semester = org.baoxue.registry.Semesters.current(LocalDate.now());
+        long missing = pupil("李未注册", YINSHAN_SCHOOL, YINSHAN, YINSHAN_VILLAGE, DONGPING);
+        long enrolled = pupil("李已注册", YINSHAN_SCHOOL, YINSHAN, YINSHAN_VILLAGE, DONGPING);
+        jdbc.sql("insert into enrolment (pupil_id, semester, school_code, grade, class_name) values (?,?,?,?,?)")
+                .params(enrolled, semester, YINSHAN_SCHOOL, 8, "2班").update();
+
+        java.util.List<String> reported = cases.registerCheck(semester, LocalDate.now(), user("leader3"));
+        DropoutCase c = store.openCaseOfPupil(missing).orElseThrow();
+        assertThat(reported).contains(c.caseNumber());
+        assertThat(c.source()).isEqualTo("REGISTER");
+        assertThat(store.openCaseOfPupil(enrolled)).isEmpty();
+        assertThatThrownBy(() -> cases.registerCheck("2026 autumn", LocalDate.now(), user("leader3")))
+                .isInstanceOf(DropoutException.class).extracting("kind").isEqualTo(DropoutException.Kind.INVALID);
+    }
+
     String studentNumber(long pupilId) {
         return jdbc.sql("select student_number from pupil where id = ?").param(pupilId).query(String.class).single();
     }
