@@ -106,6 +106,11 @@ class DropoutPathsTest extends DropoutTestSupport {
         assertThat(pi).isWaitingAt("ut_court_filing");
         complete(pi, "ut_court_filing", "township", map("filedOn", DAY, "court", "东平县人民法院",
                 "courtCaseNumber", "（2026）鲁0923民初1号", "procuratorateSupport", true));
+        // a return deadline before the judgment is refused by the listener, with the field named, and changes nothing
+        assertThatThrownBy(() -> complete(pi, "ut_court_result", "township", map("resolution", "JUDGMENT", "decidedOn", DAY,
+                "documentNumber", "（2026）鲁0923民初1号", "returnDeadline", "2026-10-01")))
+                .isInstanceOfSatisfying(DropoutException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("returnDeadline"));
+        assertThat(pi).isWaitingAt("ut_court_result");
         complete(pi, "ut_court_result", "township", map("resolution", "JUDGMENT", "decidedOn", DAY,
                 "documentNumber", "（2026）鲁0923民初1号", "returnDeadline", "2026-12-20"));
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("timer_return_deadline")
