@@ -79,11 +79,16 @@ public class DropoutCases {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final org.camunda.bpm.engine.HistoryService history;
+    private final org.baoxue.org.Notifications notifications;
+    private final org.springframework.context.MessageSource messages;
 
     DropoutCases(CaseStore store, Pupils pupils, Deadlines deadlines, FormRules rules, RuntimeService runtime,
                  TaskService tasks, RepositoryService repository, OrgDirectory directory, AuditLog audit, JdbcClient jdbc,
-                 org.camunda.bpm.engine.HistoryService history) {
+                 org.camunda.bpm.engine.HistoryService history, org.baoxue.org.Notifications notifications,
+                 org.springframework.context.MessageSource messages) {
         this.history = history;
+        this.notifications = notifications;
+        this.messages = messages;
         this.store = store;
         this.pupils = pupils;
         this.deadlines = deadlines;
@@ -336,6 +341,11 @@ public class DropoutCases {
         store.addStep(c.id(), "transfer", user.getUsername(), "TRANSFERRED", LocalDate.now(FormRules.ZONE), null, null,
                 c.schoolName() + " → " + school.name() + (note == null ? "" : "\n" + note));
         audit.record(user, "DROPOUT_CASE_TRANSFERRED", "dropout_case", caseNumber, c.schoolCode() + "->" + school.code());
+        if (!school.countyCode().equals(c.countyCode())) {
+            notifications.notifyGroup("county-edu:" + school.countyCode(), "TRANSFER",
+                    messages.getMessage("dropout.transfer.notice", new Object[] {caseNumber, c.maskedPupilName(), school.name()},
+                            java.util.Locale.SIMPLIFIED_CHINESE), c.link());
+        }
     }
 
     /** A pupil in follow-up is absent again: the case reopens at the class teacher's home visit. */

@@ -18,6 +18,8 @@ class ProcessDelegates {
     static final MonthDay SPRING_END = MonthDay.of(7, 10);
     static final MonthDay AUTUMN_END = MonthDay.of(1, 20);
 
+    static final int OVERDUE_PRIORITY = 80;
+
     /** Evaluates the county's deadlines (DMN) and keeps them as the few variables the model reads. */
     @Bean
     JavaDelegate dropoutDeadlines(Deadlines deadlines) {
@@ -35,6 +37,10 @@ class ProcessDelegates {
                     .list().stream().findFirst().orElse(null);
             String name = task != null ? task.getName() : step;
             store.markOverdue(c.id(), step, task == null ? null : task.getId(), task == null ? null : task.getDueDate());
+            if (task != null) {
+                // the task itself carries the mark in every task list: overdue tasks sort first (default priority 50)
+                execution.getProcessEngineServices().getTaskService().setPriority(task.getId(), OVERDUE_PRIORITY);
+            }
             store.addStep(c.id(), "overdue", Actor.SYSTEM, step, null, null, null, name);
             for (OverdueNotifier n : notifiers) {
                 n.overdue(c, step, name);

@@ -199,6 +199,8 @@ class DropoutPathsTest extends DropoutTestSupport {
         assertThat(c.schoolCode()).isEqualTo(NINGYANG_SCHOOL);
         assertThat(cases.view(pi.getBusinessKey(), user("countyedu"))).isEmpty();
         assertThat(cases.view(pi.getBusinessKey(), user("countyedu-ny"))).isPresent();
+        assertThat(jdbc.sql("select count(*) from notification where username = 'countyedu-ny' and kind = 'TRANSFER' and message like ?")
+                .param("%" + pi.getBusinessKey() + "%").query(Integer.class).single()).isEqualTo(1);
 
         complete(pi, "ut_notify_guardian", "township-ny", notify("NOT_RETURNED"));
         complete(pi, "ut_plan", "countyedu-ny", plan());

@@ -67,6 +67,7 @@ class DropoutTimersTest extends DropoutTestSupport {
         fireTimer(pi, "bt_ut_home_visit");
         assertThat(pi).hasPassed("st_overdue_ut_home_visit").isWaitingAt("ut_home_visit");
         assertThat(task(pi, "ut_home_visit").getId()).isEqualTo(taskId);
+        assertThat(task(pi, "ut_home_visit").getPriority()).isEqualTo(ProcessDelegates.OVERDUE_PRIORITY);
         assertThat(caseOf(pi).overdue()).isTrue();
         assertThat(store.openOverdueSteps(caseOf(pi).id())).containsExactly("ut_home_visit");
         assertThat(notificationsOf("supervisor", pi.getBusinessKey())).isEqualTo(1);
