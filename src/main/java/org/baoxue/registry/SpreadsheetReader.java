@@ -96,8 +96,10 @@ final class SpreadsheetReader {
         } catch (ImportRefused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
-                throw new ImportRefused("registry.import.refused.zipBomb");
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("Zip bomb")) {
+                    throw new ImportRefused("registry.import.refused.zipBomb");
+                }
             }
             throw new ImportRefused("registry.import.refused.unreadable");
         }
