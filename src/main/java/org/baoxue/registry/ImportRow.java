@@ -51,8 +51,10 @@ final class ImportRow {
         return line;
     }
 
-    public String studentNumber() {
-        return studentNumber;
+    /** The student number as a preview may show it: the ID number inside a national student number masked. */
+    public String maskedStudentNumber() {
+        return new Pupil(0, studentNumber, name, idNumber, null, null, null, null, null, null, null, null, null, false,
+                null, null, java.util.Set.of()).maskedStudentNumber();
     }
 
     public String name() {
