@@ -19,6 +19,7 @@ final class ImportRow {
     String studentNumber;
     String name;
     String idNumber;
+    boolean idValid;
     String schoolCode;
     Integer grade;
     String className;

@@ -84,10 +84,16 @@ class PupilImport {
     }
 
     static final int CHUNK = 500;
+    /** After this many written rows the planner's statistics are refreshed (PostgreSQL: "run ANALYZE afterwards"). */
+    static final int ANALYZE_AFTER = 5_000;
     private static final Logger log = LoggerFactory.getLogger(PupilImport.class);
     private static final DateTimeFormatter[] DATES = {DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.BASIC_ISO_DATE,
             DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日")};
     private static final Map<String, Hardship> HARDSHIP_NAMES = hardshipNames();
+    private static final java.util.regex.Pattern STUDENT_NUMBER = java.util.regex.Pattern.compile("[0-9A-Za-z]{1,32}");
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("1\\d{10}|0\\d{9,11}|\\d{7,8}");
+    private static final java.util.regex.Pattern PHONE_SEPARATORS = java.util.regex.Pattern.compile("[\\s-]");
+    private static final java.util.regex.Pattern LIST_SEPARATORS = java.util.regex.Pattern.compile("[、,，;；/\\s]+");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -136,7 +142,7 @@ class PupilImport {
                     row.problem("registry.import.row.duplicateStudentNumber", first);
                 }
             }
-            if (row.idNumber != null && IdNumbers.isValid(row.idNumber)) {
+            if (row.idNumber != null && row.idValid) {
                 Integer first = idNumbers.putIfAbsent(row.idNumber, row.line);
                 if (first != null) {
                     row.problem("registry.import.row.duplicateIdNumber", first);
@@ -158,7 +164,7 @@ class PupilImport {
         row.schoolCode = cell(cells, index, ImportColumn.SCHOOL_CODE);
         if (row.studentNumber == null) {
             row.problem("registry.import.row.required", ImportColumn.STUDENT_NUMBER.header());
-        } else if (row.studentNumber.length() > 32 || !row.studentNumber.matches("[0-9A-Za-z]+")) {
+        } else if (!STUDENT_NUMBER.matcher(row.studentNumber).matches()) {
             row.problem("registry.import.row.studentNumber");
         }
         if (row.name == null) {
@@ -170,9 +176,11 @@ class PupilImport {
             row.problem("registry.import.row.required", ImportColumn.ID_NUMBER.header());
         } else {
             row.idNumber = row.idNumber.toUpperCase(Locale.ROOT);
-            IdNumbers.problem(row.idNumber).ifPresent(row::problem);
+            Optional<String> idProblem = IdNumbers.problem(row.idNumber);
+            idProblem.ifPresent(row::problem);
+            row.idValid = idProblem.isEmpty();
             String birth = cell(cells, index, ImportColumn.BIRTH_DATE);
-            if (birth != null && IdNumbers.isValid(row.idNumber)) {
+            if (birth != null && row.idValid) {
                 Optional<LocalDate> date = date(birth);
                 if (date.isEmpty()) {
                     row.problem("registry.import.row.birthDateFormat", birth);
@@ -221,8 +229,8 @@ class PupilImport {
         row.guardianRelation = relation == null ? null : relation(relation);
         row.guardianPhone = cell(cells, index, ImportColumn.GUARDIAN_PHONE);
         if (row.guardianPhone != null) {
-            row.guardianPhone = row.guardianPhone.replaceAll("[\\s-]", "");
-            if (!row.guardianPhone.matches("1\\d{10}|0\\d{9,11}|\\d{7,8}")) {
+            row.guardianPhone = PHONE_SEPARATORS.matcher(row.guardianPhone).replaceAll("");
+            if (!PHONE.matcher(row.guardianPhone).matches()) {
                 row.problem("registry.import.row.phone");
             }
         }
@@ -233,7 +241,7 @@ class PupilImport {
             row.hardships = EnumSet.noneOf(Hardship.class);
             String hardships = cell(cells, index, ImportColumn.HARDSHIP);
             if (hardships != null) {
-                for (String part : hardships.split("[、,，;；/\\s]+")) {
+                for (String part : LIST_SEPARATORS.split(hardships)) {
                     Hardship h = HARDSHIP_NAMES.get(part.toLowerCase(Locale.ROOT));
                     if (h == null && !part.isEmpty() && !part.equals("无")) {
                         row.problem("registry.import.row.hardship", part);
@@ -262,7 +270,7 @@ class PupilImport {
                             existing.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
                         }, numbers.toArray());
             }
-            List<String> ids = chunk.stream().map(r -> r.idNumber).filter(IdNumbers::isValid).toList();
+            List<String> ids = chunk.stream().filter(r -> r.idValid).map(r -> r.idNumber).toList();
             Map<String, String> idOwners = new HashMap<>();
             if (!ids.isEmpty()) {
                 jdbc.query("select id_number, student_number from pupil where id_number in (" + marks(ids.size()) + ")",
@@ -297,6 +305,9 @@ class PupilImport {
         List<ImportRow> valid = preview.rows().stream().filter(ImportRow::valid).toList();
         try {
             Result result = tx.execute(status -> write(preview, valid, mode, rejected, user, progress));
+            if (result.inserted() + result.updated() >= ANALYZE_AFTER) {
+                analyze();
+            }
             log.info("Import {} by {}: {} inserted, {} updated, {} unchanged, {} rejected", result.importId(),
                     user.getUsername(), result.inserted(), result.updated(), result.unchanged(), result.rejected());
             return result;
@@ -652,6 +663,21 @@ class PupilImport {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * PostgreSQL's manual ("Populating a Database", 14.4.8) advises ANALYZE after loading much data: without it the
+     * planner keeps the row counts of an almost empty table and scans where it should use the indexes. H2 needs nothing.
+     */
+    private void analyze() {
+        try {
+            Boolean postgres = jdbc.execute((java.sql.Connection con) -> con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+            if (Boolean.TRUE.equals(postgres)) {
+                jdbc.execute("analyze pupil, household, household_hardship, guardian, enrolment");
+            }
+        } catch (RuntimeException e) {
+            log.warn("ANALYZE after import failed: {}", e.getClass().getSimpleName());
+        }
+    }
 
     private static String cell(String[] cells, Map<ImportColumn, Integer> index, ImportColumn column) {
         Integer c = index.get(column);
