@@ -29,8 +29,9 @@ create table pupil_change (
 );
 create index ix_pupil_change_pupil on pupil_change (pupil_id, changed_at);
 
--- Jurisdiction-scoped search: a school's list is ordered by grade and class; villages search by name too.
-create index ix_pupil_school_grade on pupil (school_code, grade, class_name);
+-- Jurisdiction-scoped search: every level searches by name within its area, a village too (this index replaces
+-- the plain village index, its prefix). Each index costs every imported row a write, so no more than the search needs.
 create index ix_pupil_village_name on pupil (village_code, name);
+drop index ix_pupil_village;
+-- the county's list of one hardship category (e.g. every registered poor household's pupils)
 create index ix_household_hardship_category on household_hardship (category, household_id);
-create index ix_guardian_phone on guardian (phone);
