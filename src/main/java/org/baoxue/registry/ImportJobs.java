@@ -2,6 +2,8 @@ package org.baoxue.registry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,6 +90,7 @@ class ImportJobs {
         }
     }
 
+    static final int KEPT_PER_USER = 3;
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -108,6 +111,7 @@ class ImportJobs {
     Job check(byte[] bytes, String fileName, BaoxueUser user) {
         Job job = new Job(user.getUsername(), fileName);
         job.total = 0;
+        forgetOldJobsOf(user.getUsername());
         jobs.put(job.id, job);
         pool.submit(() -> {
             try {
@@ -119,7 +123,7 @@ class ImportJobs {
                 job.refusal = e;
                 job.state = State.REFUSED;
             } catch (RuntimeException e) {
-                log.error("Checking upload {} failed", job.id, e);
+                log.error("Checking upload {} failed: {}", job.id, causes(e));
                 job.refusal = new ImportRefused("registry.import.refused.unreadable");
                 job.state = State.REFUSED;
             }
@@ -145,12 +149,35 @@ class ImportJobs {
                 job.refusal = e;
                 job.state = State.PREVIEW;
             } catch (RuntimeException e) {
-                log.error("Import {} failed", job.id, e);
+                log.error("Import {} failed: {}", job.id, causes(e));
                 job.refusal = new ImportRefused("registry.import.refused.failed");
                 job.state = State.PREVIEW;
             }
         });
         return true;
+    }
+
+    /** Keeps a user's last {@value #KEPT_PER_USER} finished uploads, so previews cannot pile up in memory. */
+    private void forgetOldJobsOf(String owner) {
+        List<Job> finished = jobs.values().stream().filter(j -> j.owner.equals(owner) && j.finished())
+                .sorted(Comparator.comparing((Job j) -> j.created).reversed()).toList();
+        finished.stream().skip(KEPT_PER_USER - 1).forEach(j -> jobs.remove(j.id, j));
+    }
+
+    /**
+     * The exception classes only: a database error's message can quote the row it refused (an ID number, a name),
+     * which must not reach the application log.
+     */
+    static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 500; t = t.getCause()) {
+            sb.append(sb.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            StackTraceElement[] trace = t.getStackTrace();
+            if (trace.length > 0) {
+                sb.append(" at ").append(trace[0]);
+            }
+        }
+        return sb.toString();
     }
 
     /** The job, if it exists and belongs to this user. */
