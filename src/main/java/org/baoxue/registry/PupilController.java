@@ -49,9 +49,12 @@ class PupilController {
     private final ImportLimits limits;
     private final ObjectProvider<PupilCaseSource> caseSources;
     private final JdbcClient jdbc;
+    private final org.springframework.context.MessageSource messages;
 
     PupilController(PupilSearch search, Pupils pupils, OrgDirectory org, AuditLog audit, ImportJobs jobs,
-                    PupilExport export, ImportLimits limits, ObjectProvider<PupilCaseSource> caseSources, JdbcClient jdbc) {
+                    PupilExport export, ImportLimits limits, ObjectProvider<PupilCaseSource> caseSources, JdbcClient jdbc,
+                    org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.search = search;
         this.pupils = pupils;
         this.org = org;
@@ -157,6 +160,38 @@ class PupilController {
     String status(@AuthenticationPrincipal BaoxueUser me, @PathVariable String job, Model model) {
         model.addAttribute("job", job(me, job));
         return "registry/import-job :: job";
+    }
+
+    /** Every bad row of a checked upload with its reasons, as CSV (UTF-8 with BOM, which Excel opens correctly). */
+    @GetMapping("/pupils/import/{job}/problems.csv")
+    ResponseEntity<byte[]> problems(@AuthenticationPrincipal BaoxueUser me, @PathVariable String job, java.util.Locale locale) {
+        ImportJobs.Job j = job(me, job);
+        PupilImport.Preview preview = j.preview();
+        if (preview == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(String.join(",", List.of(messages.getMessage("registry.import.line", null, locale),
+                messages.getMessage("registry.field.studentNumber", null, locale), messages.getMessage("registry.field.name", null, locale),
+                messages.getMessage("registry.field.idNumber", null, locale), messages.getMessage("registry.import.problems", null, locale))))
+                .append("\r\n");
+        for (ImportRow row : preview.invalidRows(Integer.MAX_VALUE)) {
+            String why = row.problems().stream().map(p -> messages.getMessage(p.messageKey(), p.args(), locale))
+                    .collect(java.util.stream.Collectors.joining("；"));
+            csv.append(row.line()).append(',').append(csvCell(row.maskedStudentNumber())).append(',').append(csvCell(row.name()))
+                    .append(',').append(csvCell(row.maskedIdNumber())).append(',').append(csvCell(why)).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("problems.csv", StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A CSV cell, quoted, with formula triggers neutralised like the export's. */
+    static String csvCell(String value) {
+        String v = value == null ? "" : PupilExport.neutralise(value);
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     @PostMapping("/pupils/import/{job}/confirm")

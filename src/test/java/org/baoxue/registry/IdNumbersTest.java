@@ -22,6 +22,8 @@ class IdNumbersTest {
         assertThat(IdNumbers.problem("11010519490231002X".substring(0, 17) + IdNumbers.checkDigit("11010519490231002")))
                 .contains("registry.id.birthDate");
         assertThat(IdNumbers.problem("0101051949123100" + "2X")).contains("registry.id.region");
+        String noProvince = "99010519491231002";
+        assertThat(IdNumbers.problem(noProvince + IdNumbers.checkDigit(noProvince))).contains("registry.id.region");
         assertThat(IdNumbers.problem("1101051949123100")).contains("registry.id.format");
         assertThat(IdNumbers.problem("11010519491231002x")).contains("registry.id.format");
         assertThat(IdNumbers.problem(null)).contains("registry.id.format");

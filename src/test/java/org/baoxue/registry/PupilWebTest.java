@@ -160,6 +160,10 @@ class PupilWebTest {
         String preview = waitFor(location, "PREVIEW", "teacher");
         assertThat(preview).contains("王献之", "不在您的管辖范围内", IdNumbers.mask(badId)).doesNotContain(badId);
 
+        String problems = mvc.perform(get(location + "/problems.csv").with(as("teacher"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(problems).startsWith("\uFEFF行号,").contains("\"王献之\"", "不在您的管辖范围内").doesNotContain("王羲之", badId);
+        mvc.perform(get(location + "/problems.csv").with(as("leader"))).andExpect(status().isNotFound());
         mvc.perform(get(location).with(as("leader"))).andExpect(status().isNotFound());
         mvc.perform(post(location + "/confirm").param("mode", "VALID_ONLY").with(as("leader")).with(csrf()))
                 .andExpect(status().isNotFound());
