@@ -97,8 +97,14 @@ class PupilController {
                         + "where pupil_id = ? order by id desc limit 50").param(id)
                 .query((rs, n) -> new Change(rs.getTimestamp(1).toLocalDateTime().toLocalDate(), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5))).list());
+        model.addAttribute("enrolments", jdbc.sql("select e.semester, s.name, e.grade, e.class_name from enrolment e "
+                        + "join org_unit s on s.code = e.school_code where e.pupil_id = ? order by e.semester desc").param(id)
+                .query((rs, n) -> new Enrolment(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4))).list());
         model.addAttribute("age", pupil.birthDate() == null ? null : pupil.birthDate().until(LocalDate.now()).getYears());
         return "registry/pupil";
+    }
+
+    record Enrolment(String semester, String schoolName, Integer grade, String className) {
     }
 
     record Change(LocalDate on, String username, String field, String oldText, String newText) {

@@ -40,4 +40,12 @@ class IdNumbersTest {
         Pupil p = new Pupil(1, "G" + id, "张三", id, "M", null, "s", "s", "c", "t", "v", 3, "3年级1班", false, "ENROLLED", null, java.util.Set.of());
         assertThat(p.maskedStudentNumber()).isEqualTo("G" + IdNumbers.mask(id)).doesNotContain(id.substring(6, 14));
     }
+
+    @Test
+    void semestersFollowTheSchoolYear() {
+        assertThat(Semesters.previous("2026-2")).isEqualTo("2026-1");
+        assertThat(Semesters.previous("2026-1")).isEqualTo("2025-2");
+        assertThat(Semesters.startsSchoolYear("2026-2")).isTrue();
+        assertThat(Semesters.current(LocalDate.of(2027, 1, 10))).isEqualTo("2026-2");
+    }
 }

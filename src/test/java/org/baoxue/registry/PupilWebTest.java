@@ -65,7 +65,8 @@ class PupilWebTest {
 
         String page = mvc.perform(get("/pupils/" + p.id()).with(as("teacher")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(p.idNumber(), "13812345678", "低保", "王建国", "(父亲)", "在读", "4年级", "前埠子村");
+        assertThat(page).contains(p.idNumber(), "13812345678", "低保", "王建国", "(父亲)", "在读", "4年级", "前埠子村", "学籍历史",
+                Semesters.current(java.time.LocalDate.now()));
         assertThat(audit.forTarget("pupil", String.valueOf(p.id()))).anySatisfy(e -> {
             assertThat(e.username()).isEqualTo("teacher");
             assertThat(e.unitCode()).isEqualTo(PupilImportTest.LAOHU_PRIMARY);
