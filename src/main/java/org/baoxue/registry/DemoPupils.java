@@ -73,6 +73,14 @@ class DemoPupils {
                 guardians(pupil, surname, random);
                 jdbc.sql("insert into enrolment (pupil_id, semester, school_code, grade, class_name) values (?,?,?,?,?)")
                         .params(pupil, Semesters.current(LocalDate.now()), school.code(), grade, grade + "年级" + (1 + i % 2) + "班").update();
+                // the semester before, for the enrolment history (not for a stage's first grade: that was another school)
+                String current = Semesters.current(LocalDate.now());
+                int previousGrade = Semesters.startsSchoolYear(current) ? grade - 1 : grade;
+                if (previousGrade >= firstGrade) {
+                    jdbc.sql("insert into enrolment (pupil_id, semester, school_code, grade, class_name) values (?,?,?,?,?)")
+                            .params(pupil, Semesters.previous(current), school.code(), previousGrade,
+                                    previousGrade + "年级" + (1 + i % 2) + "班").update();
+                }
                 jdbc.sql("update pupil set household_id = ? where id = ?").params(household, pupil).update();
                 count++;
             }

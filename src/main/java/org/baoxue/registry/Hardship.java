@@ -14,6 +14,6 @@ public enum Hardship {
     SERIOUS_ILLNESS;    // 大病
 
     public String messageKey() {
-        return "hardship." + name();
+        return "registry.hardship." + name();
     }
 }

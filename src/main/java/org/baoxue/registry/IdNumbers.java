@@ -11,6 +11,12 @@ public final class IdNumbers {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("\\d{17}[\\dX]");
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[1-8]\\d{5}");
+    /** The province-level codes of GB/T 2260 (the first two digits of every region code). */
+    private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22", "23",
+            "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54",
+            "61", "62", "63", "64", "65", "71", "81", "82", "83");
     private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private IdNumbers() {
@@ -27,10 +33,10 @@ public final class IdNumbers {
 
     /** Why the number is not valid, or empty when it is: its form, its region, its birth date, its check digit. */
     public static Optional<String> problem(String id) {
-        if (id == null || !id.matches("\\d{17}[\\dX]")) {
+        if (id == null || !FORM.matcher(id).matches()) {
             return Optional.of("registry.id.format");
         }
-        if (!id.matches("[1-8]\\d{5}.*") || id.startsWith("000", 2)) {
+        if (!REGION.matcher(id).region(0, 6).matches() || !PROVINCES.contains(id.substring(0, 2)) || id.startsWith("000", 2)) {
             return Optional.of("registry.id.region");
         }
         if (birthDate(id).isEmpty()) {

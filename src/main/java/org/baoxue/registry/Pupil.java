@@ -18,6 +18,21 @@ public record Pupil(long id, String studentNumber, String name, String idNumber,
         return IdNumbers.mask(idNumber);
     }
 
+    /**
+     * The student number as lists show it: a national student number is often {@code G} followed by the ID number,
+     * so the part that is an ID number is masked like one.
+     */
+    public String maskedStudentNumber() {
+        if (studentNumber != null && idNumber != null && !idNumber.isEmpty() && studentNumber.contains(idNumber)) {
+            return studentNumber.replace(idNumber, IdNumbers.mask(idNumber));
+        }
+        if (studentNumber != null && studentNumber.matches("[A-Za-z]?\\d{17}[\\dXx]")) {
+            String id = studentNumber.substring(studentNumber.length() - 18);
+            return studentNumber.substring(0, studentNumber.length() - 18) + IdNumbers.mask(id);
+        }
+        return studentNumber;
+    }
+
     /** The name with all but the surname hidden, for lists that strangers might see: 张** */
     public String maskedName() {
         return name == null || name.length() < 2 ? name : name.charAt(0) + "*".repeat(name.length() - 1);
