@@ -106,7 +106,7 @@ class PupilWebTest {
         long county = jdbc.sql("select count(*) from pupil where county_code = '370923'").query(Long.class).single();
         long schoolsOfCounty = jdbc.sql("select count(distinct school_code) from pupil where county_code = '370923'").query(Long.class).single();
         assertThat(all.total()).isEqualTo(county);
-        assertThat(schoolsOfCounty).isEqualTo(3);
+        assertThat(schoolsOfCounty).as("the demo schools, and any a test added").isGreaterThanOrEqualTo(3);
         mvc.perform(get("/pupils/" + yinshan.id()).with(as("supervisor"))).andExpect(status().isOk());
     }
 
