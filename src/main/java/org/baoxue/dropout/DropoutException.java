@@ -3,12 +3,15 @@ package org.baoxue.dropout;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * A refusal the caller can show: not found (also for a case or task outside the user's jurisdiction), invalid
  * input (field errors as message keys), or a conflict (someone else was first, or the case is in another state).
- * Messages are keys of {@code i18n/dropout}; nothing here carries an exception's text.
+ * Messages are keys of {@code i18n/dropout}; nothing here carries an exception's text. It is a
+ * {@link MessageSourceResolvable}, so the task list can show a refusal from a task listener without knowing this module.
  */
-public class DropoutException extends RuntimeException {
+public class DropoutException extends RuntimeException implements MessageSourceResolvable {
 
     public enum Kind { NOT_FOUND, INVALID, CONFLICT, FORBIDDEN }
 
@@ -46,6 +49,21 @@ public class DropoutException extends RuntimeException {
 
     public Map<String, FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {messageKey};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return args.toArray();
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return messageKey;
     }
 
     static DropoutException notFound() {
