@@ -77,21 +77,21 @@ final class FormSchema {
                  List<Option> options, String valuesKey, Rules rules, Condition hide, List<Field> components,
                  Object defaultValue, boolean readonly, Integer decimalDigits, boolean showOutline) {
 
-        boolean isInput() {
+        public boolean isInput() {
             return INPUT_TYPES.contains(type);
         }
 
-        boolean hasOption(String value) {
+        public boolean hasOption(String value) {
             return options.stream().anyMatch(o -> o.value().equals(value));
         }
 
         /** The field's id in the HTML page. */
-        String htmlId() {
+        public String htmlId() {
             return "f-" + (key != null ? key : id);
         }
 
         /** The hide condition as JSON for the page's script (empty when always shown). */
-        String hideJson() {
+        public String hideJson() {
             return hide == null ? "" : hide.toJson();
         }
     }

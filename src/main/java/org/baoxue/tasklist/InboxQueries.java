@@ -47,7 +47,7 @@ class InboxQueries {
                String pupilMasked, String schoolCode, String schoolName, String countyCode, String townshipCode,
                String villageCode) {
 
-        boolean overdue() {
+        public boolean overdue() {
             return due != null && due.isBefore(LocalDateTime.now());
         }
     }

@@ -124,7 +124,7 @@ class TaskWork {
         } catch (ProcessEngineException e) {
             throw gone(e);
         }
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             throw new Conflict("tasklist.conflict.done");
         }
@@ -154,7 +154,7 @@ class TaskWork {
             return submission;
         }
         try {
-            identityService.setAuthenticatedUserId(user.getUsername());
+            // claiming first makes the race explicit: of two officials, the second gets TaskAlreadyClaimedException
             if (row.assignee() == null) {
                 taskService.claim(taskId, user.getUsername());
             }
@@ -163,8 +163,6 @@ class TaskWork {
             throw new Conflict("tasklist.conflict.claimed", displayName(e.getTaskAssignee()));
         } catch (ProcessEngineException e) {
             throw gone(e);
-        } finally {
-            identityService.clearAuthentication();
         }
         audit.record(user, "task.complete", "task", taskId, row.businessKey() + " " + row.stepName());
         return submission;
