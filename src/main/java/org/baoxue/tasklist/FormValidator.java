@@ -130,7 +130,7 @@ final class FormValidator {
             return null;
         }
         if (in instanceof Collection<?> c) {
-            return c.isEmpty() ? null : String.valueOf(c.iterator().next());
+            return c.isEmpty() ? null : text(c.iterator().next());
         }
         String s = in.toString().trim();
         return s.isEmpty() ? null : s;

@@ -81,8 +81,10 @@ final class FormView {
 
     private static Object normalise(Field f, Object v) {
         switch (f.type()) {
-            case "checkbox":
-                return v instanceof Boolean b ? b : v != null && (v.toString().equals("true") || v.toString().equals("on"));
+            case "checkbox": {
+                Object first = v instanceof Collection<?> c ? (c.isEmpty() ? null : c.iterator().next()) : v;
+                return first instanceof Boolean b ? b : first != null && (first.toString().equals("true") || first.toString().equals("on"));
+            }
             case "checklist": {
                 List<String> list = new ArrayList<>();
                 if (v instanceof Collection<?> c) {

@@ -103,6 +103,36 @@ class FormValidatorTest {
     }
 
     @Test
+    void emptyInputsFromABrowserAreEmptyNotInvalid() throws IOException {
+        Map<String, Object> m = valid();
+        m.put("absentSince", List.of(""));
+        m.put("contactPhone", List.of(""));
+        m.put("visitPlanned", List.of(""));
+        assertThat(check(m).errors()).isEmpty();
+        m.put("absentDays", List.of(" "));
+        assertThat(check(m).errors()).containsOnlyKeys("absentDays");
+        assertThat(check(m).errors().get("absentDays").messageKey()).isEqualTo("tasklist.form.error.required");
+    }
+
+    @Test
+    void aRefusedFormShowsWhatTheUserEnteredIncludingTickedBoxes() throws IOException {
+        Map<String, Object> m = valid();
+        m.put("absentDays", List.of("99"));
+        FormValidator.Submission s = check(m);
+        org.springframework.context.support.StaticMessageSource messages = new org.springframework.context.support.StaticMessageSource();
+        messages.setUseCodeAsDefaultMessage(true);
+        FormView view = FormView.afterErrors(register(), s, Map.of(), messages, java.util.Locale.SIMPLIFIED_CHINESE);
+        FormSchema.Field confirmed = register().inputs().stream().filter(f -> f.key().equals("confirmed")).findFirst().orElseThrow();
+        FormSchema.Field hardships = register().inputs().stream().filter(f -> f.key().equals("hardships")).findFirst().orElseThrow();
+        FormSchema.Field days = register().inputs().stream().filter(f -> f.key().equals("absentDays")).findFirst().orElseThrow();
+        assertThat(view.checked(confirmed)).isTrue();
+        assertThat(view.chosen(hardships, "dibao")).isTrue();
+        assertThat(view.chosen(hardships, "registered-poor")).isFalse();
+        assertThat(view.value(days)).isEqualTo("99");
+        assertThat(view.error(days)).isEqualTo("tasklist.form.error.max");
+    }
+
+    @Test
     void dateMustBeARealDate() throws IOException {
         assertThat(errorOf("absentSince", List.of("2026-02-30"))).isEqualTo("tasklist.form.error.date");
         assertThat(errorOf("absentSince", List.of("yesterday"))).isEqualTo("tasklist.form.error.date");
