@@ -57,7 +57,7 @@ create table task_attachment (
     file_name           varchar(255) not null,
     content_type        varchar(64)  not null,
     size_bytes          bigint       not null,
-    content             blob         not null,
+    content             bytea        not null,  -- BINARY VARYING on H2
     uploaded_by         varchar(64)  not null,
     uploaded_at         timestamp    not null default current_timestamp
 );
