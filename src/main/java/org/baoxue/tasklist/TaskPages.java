@@ -75,7 +75,12 @@ class TaskPages {
                  HttpServletRequest request, Model model) {
         InboxQueries.Filter filter = InboxQueries.Filter.of(view, q, process, step, unit, sort, page);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", inbox.page(me, filter));
+        InboxQueries.Page result = inbox.page(me, filter);
+        Map<String, String> names = new java.util.HashMap<>();
+        result.rows().stream().map(InboxQueries.Row::assignee).filter(java.util.Objects::nonNull).distinct()
+                .forEach(u -> names.put(u, work.displayName(u)));
+        model.addAttribute("result", result);
+        model.addAttribute("names", names);
         model.addAttribute("counts", inbox.counts(me));
         List<InboxQueries.Step> steps = inbox.stepsOf(me);
         Map<String, String> processes = new LinkedHashMap<>();
