@@ -157,12 +157,69 @@ class InboxBenchmark {
 
     // ------------------------------------------------------------------ seeding
 
+    /**
+     * Seeds {@code target} open instances: the first {@code baoxue.bench.engine} (default 4,000) through the engine,
+     * then — because the engine path takes far too long on a shared 2-core machine — the rest by copying those
+     * instances in SQL with new ids (every engine row of each instance: execution, task, identity links, variables
+     * and their history, and the projection's rows), so the tables have the sizes and the shape the engine makes.
+     */
     private void seed(int target) throws InterruptedException {
         long existing = runtimeService.createProcessInstanceQuery().processDefinitionKey("tasklistTest").count();
         if (existing >= target) {
             System.out.println("Seed: " + existing + " open instances already there");
             return;
         }
+        int viaEngine = Math.min(target, Integer.getInteger("baoxue.bench.engine", 4_000));
+        if (existing < viaEngine) {
+            seedThroughEngine(viaEngine, existing);
+        }
+        existing = runtimeService.createProcessInstanceQuery().processDefinitionKey("tasklistTest").count();
+        if (existing < target) {
+            cloneInSql(target);
+        }
+    }
+
+    private static final List<String> ID_COLUMNS = List.of("id_", "root_proc_inst_id_", "proc_inst_id_", "execution_id_",
+            "parent_id_", "super_exec_", "act_inst_id_", "parent_act_inst_id_", "task_id_", "var_scope_", "var_inst_id_",
+            "parent_task_id_", "call_proc_inst_id_", "super_process_instance_id_", "business_key_",
+            "task_id", "process_instance_id", "business_key");
+
+    private void cloneInSql(int target) {
+        jdbc.sql("drop table if exists bench_base").update();
+        jdbc.sql("create table bench_base as select proc_inst_id_ as pid from act_hi_procinst where business_key_ like 'BENCH-%' "
+                + "and business_key_ not like '%-c%' and end_time_ is null").update();
+        long base = jdbc.sql("select count(*) from bench_base").query(Long.class).single();
+        long now = runtimeService.createProcessInstanceQuery().processDefinitionKey("tasklistTest").count();
+        int copies = (int) Math.ceil((target - now) / (double) base);
+        long t0 = System.nanoTime();
+        String inBase = " in (select pid from bench_base)";
+        String baseTasks = " in (select id_ from act_ru_task where proc_inst_id_" + inBase + ")";
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("act_ru_execution", "proc_inst_id_" + inBase);
+        filters.put("act_ru_identitylink", "task_id_" + baseTasks);
+        filters.put("act_ru_variable", "proc_inst_id_" + inBase);
+        filters.put("act_hi_procinst", "proc_inst_id_" + inBase);
+        filters.put("act_hi_taskinst", "proc_inst_id_" + inBase);
+        filters.put("act_hi_actinst", "proc_inst_id_" + inBase);
+        filters.put("act_hi_varinst", "proc_inst_id_" + inBase);
+        filters.put("act_hi_detail", "proc_inst_id_" + inBase);
+        filters.put("act_hi_identitylink", "root_proc_inst_id_" + inBase);
+        filters.put("inbox_task_group", "task_id in (select task_id from inbox_task where process_instance_id" + inBase + ")");
+        filters.put("inbox_task", "process_instance_id" + inBase);
+        filters.put("act_ru_task", "proc_inst_id_" + inBase); // last: the filters above read the base tasks
+        filters.forEach((table, filter) -> {
+            List<String> columns = jdbc.sql("select column_name from information_schema.columns where table_name = ? "
+                    + "order by ordinal_position").param(table).query(String.class).list();
+            String select = columns.stream().map(c -> ID_COLUMNS.contains(c) ? "x." + c + " || '-c' || g" : "x." + c)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            int n = jdbc.sql("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from "
+                    + table + " x cross join generate_series(1, " + copies + ") g where x." + filter).update();
+            System.out.printf(Locale.ROOT, "Seed: copied %,d rows of %s%n", n, table);
+        });
+        System.out.printf(Locale.ROOT, "Seed: %d copies of %,d instances in %.0f s%n", copies, base, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void seedThroughEngine(int target, long existing) throws InterruptedException {
         int missing = (int) (target - existing);
         AtomicInteger next = new AtomicInteger((int) existing);
         AtomicInteger done = new AtomicInteger();
