@@ -75,6 +75,9 @@ class TaskPages {
                  HttpServletRequest request, Model model) {
         InboxQueries.Filter filter = InboxQueries.Filter.of(view, q, process, step, unit, sort, page);
         model.addAttribute("filter", filter);
+        // row links are plain strings, not @{...}: a link expression passes each URL through the resource URL
+        // encoding filter, which looks every distinct path up on the classpath (a few ms per task id)
+        model.addAttribute("ctx", request.getContextPath());
         InboxQueries.Page result = inbox.page(me, filter);
         Map<String, String> names = new java.util.HashMap<>();
         result.rows().stream().map(InboxQueries.Row::assignee).filter(java.util.Objects::nonNull).distinct()
