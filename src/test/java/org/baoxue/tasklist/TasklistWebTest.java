@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,13 @@ class TasklistWebTest {
     @BeforeEach
     void deploy() {
         deployTestProcess(repositoryService);
+    }
+
+    /** Leaves no open task of the test process behind for other tests of the shared context. */
+    @AfterEach
+    void cleanUp() {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("tasklistTest").list()
+                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test over"));
     }
 
     private String startCase() {
@@ -338,6 +346,10 @@ class TasklistWebTest {
         assertThat(openTask(key).getAssignee()).isEqualTo(colleague);
         assertThat(jdbc.sql("select message from notification where username = ?").param(colleague).query(String.class).list())
                 .singleElement().asString().contains("班主任登记").contains(key);
+        runtimeService.deleteProcessInstance(openTask(key).getProcessInstanceId(), "test over");
+        jdbc.sql("delete from notification where username = ?").param(colleague).update();
+        jdbc.sql("delete from org_user_role where username = ?").param(colleague).update();
+        jdbc.sql("delete from org_user where username = ?").param(colleague).update();
     }
 
     @Test
