@@ -117,15 +117,19 @@ public class InboxProjection implements TaskListener {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     public void catchUp() {
-        ProcessEngineServices engine = engineServices.getIfAvailable();
+        org.camunda.bpm.engine.ProcessEngine engine = engineServices.getIfAvailable();
         if (engine == null) {
             return;
         }
         long open = engine.getTaskService().createTaskQuery().count();
         long projected = jdbc.sql("select count(*) from inbox_task").query(Long.class).single();
-        if (open == projected) {
-            return;
+        if (open != projected) {
+            resync(engine);
         }
+    }
+
+    /** Compares every open task with the projection: adds what is missing, removes what is stale. */
+    void resync(org.camunda.bpm.engine.ProcessEngine engine) {
         java.util.Set<String> known = new java.util.HashSet<>(jdbc.sql("select task_id from inbox_task").query(String.class).list());
         java.util.Set<String> seen = new java.util.HashSet<>();
         int added = 0;

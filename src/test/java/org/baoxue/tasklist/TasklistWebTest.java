@@ -362,6 +362,37 @@ class TasklistWebTest {
         assertThat(repositoryService.createDeploymentQuery().deploymentName("bad-form").count()).isZero();
     }
 
+    @Autowired InboxProjection projection;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Test
+    void theProjectionCatchesUpWithTasksItMissed() {
+        String key = startCase();
+        Task task = openTask(key);
+        jdbc.sql("delete from inbox_task_group where task_id = ?").param(task.getId()).update();
+        jdbc.sql("delete from inbox_task where task_id = ?").param(task.getId()).update();
+        projection.catchUp(); // the counts differ: it looks
+        assertThat(jdbc.sql("select school_code from inbox_task where task_id = ?").param(task.getId()).query(String.class).single())
+                .isEqualTo(SCHOOL);
+        assertThat(jdbc.sql("select candidate_group from inbox_task_group where task_id = ?").param(task.getId())
+                .query(String.class).list()).containsExactly("class-teacher:" + SCHOOL);
+        jdbc.sql("insert into inbox_task (task_id, process_instance_id, process_key, step_key, created, line) "
+                + "values ('gone-task', 'gone', 'x', 'x', current_timestamp, 'EDUCATION')").update();
+        projection.resync(engine);
+        assertThat(jdbc.sql("select count(*) from inbox_task where task_id = 'gone-task'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void englishOnRequest() throws Exception {
+        String key = startCase();
+        Task task = openTask(key);
+        mvc.perform(validForm(post("/tasks/" + task.getId() + "/complete"), "absentDays", "0").param("lang", "en")
+                        .with(csrf()).with(user(as("teacher"))))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("Must not be less than 1.")))
+                .andExpect(content().string(containsString("Education line")));
+    }
+
     @Test
     void theMenuOffersMyTasksFirst() throws Exception {
         mvc.perform(get("/").with(user(as("cadre"))))
