@@ -23,7 +23,8 @@ final class FormSchema {
 
     static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "datetime", "select", "radio",
             "checkbox", "checklist");
-    static final Set<String> LAYOUT_TYPES = Set.of("text", "group", "separator", "spacer");
+    /** Layout without a value; a form-js "button" (submit/reset) is accepted and not drawn: the page has its own. */
+    static final Set<String> LAYOUT_TYPES = Set.of("text", "group", "separator", "spacer", "button");
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,7 +140,7 @@ final class FormSchema {
                 : node.has("id") ? "\"" + node.path("id").asText() + "\"" : "of type \"" + type + "\"");
         if (!INPUT_TYPES.contains(type) && !LAYOUT_TYPES.contains(type)) {
             throw new FormSchemaException(where + ": unsupported component type \"" + type
-                    + "\" (supported: textfield, textarea, number, datetime, select, radio, checkbox, checklist, text, group, separator, spacer)");
+                    + "\" (supported: textfield, textarea, number, datetime, select, radio, checkbox, checklist, text, group, separator, spacer, button)");
         }
         String key = null;
         if (INPUT_TYPES.contains(type)) {

@@ -215,6 +215,9 @@ class FormValidatorTest {
         assertThatThrownBy(() -> FormSchema.parse("{\"id\":\"x\",\"components\":[{\"type\":\"select\",\"key\":\"a\"}]}"))
                 .hasMessageContaining("needs \"values\"");
         assertThatThrownBy(() -> FormSchema.parse("not json")).hasMessageContaining("not valid JSON");
+        // a submit button that Camunda Modeler adds is accepted (the task page has its own)
+        assertThat(FormSchema.parse("{\"id\":\"x\",\"components\":[{\"type\":\"button\",\"action\":\"submit\"}]}")
+                .inputs()).isEmpty();
     }
 
     @Test
