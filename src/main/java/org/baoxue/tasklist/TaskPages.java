@@ -237,6 +237,10 @@ class TaskPages {
             model.addAttribute("form", FormView.afterErrors(form.schema(), submission, form.variables(), messages,
                     LocaleContextHolder.getLocale()));
             model.addAttribute("formError", true);
+            FormValidator.FieldError refusal = submission.errors().get(TaskWork.FORM_LEVEL);
+            if (refusal != null) {
+                model.addAttribute("formRefusal", messages.getMessage(refusal.messageKey(), refusal.args(), LocaleContextHolder.getLocale()));
+            }
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return taskPage(me, row, true, model);
         }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.context.MessageSourceResolvable;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -162,6 +163,13 @@ class TaskWork {
         } catch (TaskAlreadyClaimedException e) {
             throw new Conflict("tasklist.conflict.claimed", displayName(e.getTaskAssignee()));
         } catch (ProcessEngineException e) {
+            Optional<MessageSourceResolvable> refusal = refusal(e);
+            if (refusal.isPresent()) {
+                // a case module's listener refused the submission (e.g. over the quota): nothing was written
+                var error = new FormValidator.FieldError(refusal.get().getCodes()[0], refusal.get().getArguments());
+                return new FormValidator.Submission(submission.values(), submission.raw(), submission.variables(),
+                        Map.of(FORM_LEVEL, error), submission.hidden());
+            }
             throw gone(e);
         }
         audit.record(user, "task.complete", "task", taskId, row.businessKey() + " " + row.stepName());
@@ -242,6 +250,22 @@ class TaskWork {
             return "";
         }
         return directory.user(username).map(BaoxueUser::displayName).orElse(username);
+    }
+
+    /** The key under which a refusal of the whole submission, not of one field, is reported. */
+    static final String FORM_LEVEL = "_form";
+
+    /**
+     * A refusal a case module's task listener raised with a message the user can read: the task list does not know
+     * the case modules, only that their refusals are {@link MessageSourceResolvable}.
+     */
+    private static Optional<MessageSourceResolvable> refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MessageSourceResolvable resolvable && resolvable.getCodes() != null && resolvable.getCodes().length > 0) {
+                return Optional.of(resolvable);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A task that vanished under us (completed, deleted) or changed meanwhile: a conflict, not an error page. */
