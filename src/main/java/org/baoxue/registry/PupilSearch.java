@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * The jurisdiction condition is part of the query (one indexed equality), never a filter after it.
  */
 @Service
-class PupilSearch {
+public class PupilSearch {
 
     record Page(List<Pupil> pupils, int page, int size, long total) {
         public int pages() {
@@ -30,6 +30,11 @@ class PupilSearch {
     PupilSearch(JdbcTemplate jdbc, Pupils pupils) {
         this.jdbc = jdbc;
         this.pupils = pupils;
+    }
+
+    /** The first page of pupils the user's jurisdiction covers that match a name, student number or ID number. */
+    public List<Pupil> find(BaoxueUser user, String query) {
+        return search(user, query, null, 0).pupils();
     }
 
     Page search(BaoxueUser user, String query, String schoolCode, int page) {
