@@ -59,6 +59,7 @@ class PostgresIT {
     }
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @Test
     void flywayAppliedEveryMigrationOnPostgres() {
@@ -72,7 +73,8 @@ class PostgresIT {
     void camundaRunsOnTheSameDatabaseAndTheFirstAdministratorExists() {
         assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class)).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from org_user_role where username = 'pgadmin' and role = 'admin'", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from org_user where username = 'teacher'", Integer.class))
-                .as("no demo data in production").isZero();
+        // the database may be shared with other PostgreSQL suites that load demo data: check the loaders instead
+        assertThat(context.containsBean("demoOrganisation")).as("no demo organisation in production").isFalse();
+        assertThat(context.containsBean("demoPupils")).as("no demo pupils in production").isFalse();
     }
 }
