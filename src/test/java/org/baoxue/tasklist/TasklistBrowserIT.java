@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -203,5 +204,24 @@ class TasklistBrowserIT {
         assertThat(table.getText()).contains(key).contains("乡镇核实").contains("行政线");
         screenshot("township-inbox-desktop", DESKTOP);
         screenshot("township-inbox-phone", PHONE);
+    }
+
+    @Test
+    void aSupervisorSeesTheDashboardWithItsChartAndTheHomePageShowsTheirLinks() throws IOException {
+        TasklistWebTest.deployTestProcess(repositoryService);
+        for (String school : List.of("3137001001", "3137001003", "3137001003")) {
+            runtimeService.startProcessInstanceByKey("tasklistTest", "MON-" + UUID.randomUUID().toString().substring(0, 8),
+                    Map.of("schoolCode", school, "countyCode", "370923"));
+        }
+        signIn("supervisor");
+        assertThat(driver.findElement(By.id("home-links")).getText()).contains("督导看板");
+        screenshot("home-supervisor-desktop", DESKTOP);
+        driver.get(url("/monitor"));
+        assertThat(driver.findElement(By.id("monitor-totals")).getText()).contains("在办").contains("逾期");
+        assertThat(driver.findElement(By.id("monitor-units")).getText()).contains("东平县银山镇中心小学");
+        waitFor(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('monitor-chart') !== undefined")));
+        screenshot("monitor-desktop", DESKTOP);
+        screenshot("monitor-phone", PHONE);
     }
 }
