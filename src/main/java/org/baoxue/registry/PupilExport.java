@@ -97,16 +97,7 @@ class PupilExport {
     }
 
     private Pupil pupilRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long householdId = rs.getLong("household_id");
-        Long household = rs.wasNull() ? null : householdId;
-        java.sql.Date birth = rs.getDate("birth_date");
-        int grade = rs.getInt("grade");
-        Integer gradeOrNull = rs.wasNull() ? null : grade;
-        return new Pupil(rs.getLong("id"), rs.getString("student_number"), rs.getString("name"), rs.getString("id_number"),
-                rs.getString("gender"), birth == null ? null : birth.toLocalDate(), rs.getString("school_code"),
-                rs.getString("school_name"), rs.getString("county_code"), rs.getString("township_code"),
-                rs.getString("village_code"), gradeOrNull, rs.getString("class_name"), rs.getBoolean("boarding"),
-                rs.getString("status"), household, Set.of());
+        return Pupils.withoutHardships(rs);
     }
 
     private Map<Long, String[]> firstGuardians(BaoxueUser user) {

@@ -64,6 +64,14 @@ public class Pupils {
     }
 
     Pupil row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        Pupil p = withoutHardships(rs);
+        return p.householdId() == null ? p : new Pupil(p.id(), p.studentNumber(), p.name(), p.idNumber(), p.gender(),
+                p.birthDate(), p.schoolCode(), p.schoolName(), p.countyCode(), p.townshipCode(), p.villageCode(), p.grade(),
+                p.className(), p.boarding(), p.status(), p.householdId(), hardships(p.householdId()));
+    }
+
+    /** A pupil row of {@link #COLUMNS} without the household's hardships, for readers that fetch those in bulk. */
+    static Pupil withoutHardships(java.sql.ResultSet rs) throws java.sql.SQLException {
         long householdId = rs.getLong("household_id");
         Long household = rs.wasNull() ? null : householdId;
         java.sql.Date birth = rs.getDate("birth_date");
@@ -73,6 +81,6 @@ public class Pupils {
                 rs.getString("gender"), birth == null ? null : birth.toLocalDate(), rs.getString("school_code"),
                 rs.getString("school_name"), rs.getString("county_code"), rs.getString("township_code"),
                 rs.getString("village_code"), gradeOrNull, rs.getString("class_name"), rs.getBoolean("boarding"),
-                rs.getString("status"), household, hardships(household));
+                rs.getString("status"), household, Set.of());
     }
 }
