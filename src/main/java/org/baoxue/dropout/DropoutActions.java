@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,6 +44,11 @@ class DropoutActions {
                 EnumSet.of(Role.CLASS_TEACHER, Role.SCHOOL_LEADER, Role.TOWNSHIP_EDU, Role.COUNTY_EDU));
     }
 
+    @Bean
+    static MenuEntry dropoutAbsencesEntry() {
+        return new MenuEntry("dropout.absences.menu", "/dropout/absences", 160, EnumSet.of(Role.CLASS_TEACHER, Role.SCHOOL_LEADER));
+    }
+
     @GetMapping("/dropout/report")
     String reportPage(@AuthenticationPrincipal BaoxueUser me, @RequestParam(required = false) String q, Model model) {
         String query = q == null ? "" : q.strip();
@@ -63,6 +69,31 @@ class DropoutActions {
             redirect.addFlashAttribute("flashError", message(e.messageKey(), locale, e.args().toArray()));
             return "redirect:/dropout/report";
         }
+    }
+
+    @GetMapping("/dropout/absences")
+    String absencesPage() {
+        return "dropout/absences";
+    }
+
+    /**
+     * A school's absence list as CSV — 学籍号, 缺课天数, 请假事由 — in UTF-8 or GBK (what Chinese Excel writes): every
+     * pupil over the county's threshold without an excuse is reported, each row gets its outcome.
+     */
+    @PostMapping("/dropout/absences")
+    String importAbsences(@AuthenticationPrincipal BaoxueUser me, @RequestParam("file") MultipartFile file, Model model) {
+        List<DropoutCases.AbsenceRow> rows;
+        try {
+            rows = AbsenceCsv.read(file.getBytes());
+        } catch (AbsenceCsv.Refused e) {
+            model.addAttribute("error", e.getMessage());
+            return "dropout/absences";
+        } catch (java.io.IOException e) {
+            model.addAttribute("error", "dropout.absences.unreadable");
+            return "dropout/absences";
+        }
+        model.addAttribute("results", cases.reportAbsences(rows, me));
+        return "dropout/absences";
     }
 
     @PostMapping("/dropout/cases/{caseNumber}/special")

@@ -71,4 +71,32 @@ class DropoutActionsTest extends DropoutTestSupport {
                 .andExpect(flash().attributeExists("flash"));
         assertThat(caseOf(pi).status()).isEqualTo(DropoutCase.Status.SPECIAL);
     }
+
+    @Test
+    void aGbkAbsenceListReportsThoseOverTheThresholdWithoutAnExcuse() throws Exception {
+        long absent = laohuPupil("缺课多日");
+        long excused = laohuPupil("请过假的");
+        String absentNumber = jdbc.sql("select student_number from pupil where id = ?").param(absent).query(String.class).single();
+        String excusedNumber = jdbc.sql("select student_number from pupil where id = ?").param(excused).query(String.class).single();
+        String csv = "学籍号,缺课天数,请假事由\n" + absentNumber + ",9,\n" + excusedNumber + ",9,病假\nG000NOBODY,12,\n";
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "缺课.csv", "text/csv",
+                csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/dropout/absences")
+                        .file(file).with(as("teacher")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("已报告疑似辍学").contains("有请假事由，未报告").contains("您的管辖范围内没有此学生");
+        assertThat(cases.ledger(DropoutCase.Status.SUSPECTED, user("teacher")).stream().map(DropoutCase::pupilName))
+                .contains("缺课多日").doesNotContain("请过假的");
+    }
+
+    @Test
+    void anAbsenceListWithoutItsColumnsIsRefusedWhole() throws Exception {
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv",
+                "姓名,天数\n张三,9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/dropout/absences")
+                        .file(file).with(as("teacher")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("文件缺少“学籍号”或“缺课天数”列");
+    }
 }
