@@ -51,14 +51,20 @@ public class DropoutException extends RuntimeException implements MessageSourceR
         return fieldErrors;
     }
 
+    /** For a refused form, the first field's own message ("入户日期：日期不能晚于今天"), which says more than the general one. */
     @Override
     public String[] getCodes() {
-        return new String[] {messageKey};
+        return fieldErrors.isEmpty() ? new String[] {messageKey}
+                : new String[] {firstFieldError().messageKey(), messageKey};
     }
 
     @Override
     public Object[] getArguments() {
-        return args.toArray();
+        return fieldErrors.isEmpty() ? args.toArray() : firstFieldError().args().toArray();
+    }
+
+    private FieldError firstFieldError() {
+        return fieldErrors.entrySet().stream().sorted(Map.Entry.comparingByKey()).findFirst().orElseThrow().getValue();
     }
 
     @Override

@@ -44,7 +44,7 @@ class DropoutInTaskListTest extends DropoutTestSupport {
                         .param("visitDate", LocalDate.now().plusDays(2).toString()).param("visitors", "王老师")
                         .param("metWith", "父亲").param("reason", "WEARINESS").param("outcome", "RETURNED"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("提交的内容有误").doesNotContain("Exception");
+        assertThat(refused).contains("日期不能晚于今天").doesNotContain("Exception");
         assertThat(task(pi, "ut_home_visit")).isNotNull();
         assertThat(jdbc.sql("select count(*) from dropout_visit v join dropout_case c on c.id = v.case_id where c.case_number = ?")
                 .param(pi.getBusinessKey()).query(Integer.class).single()).isZero();
