@@ -70,29 +70,16 @@ final class SpreadsheetReader {
             }
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter();
-            List<String> header = null;
-            List<String[]> rows = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
+            TableBuilder table = new TableBuilder(progress);
             for (Row row : sheet) {
                 String[] cells = new String[Math.max(row.getLastCellNum(), 0)];
-                boolean blank = true;
                 for (int c = 0; c < cells.length; c++) {
                     Cell cell = row.getCell(c);
                     cells[c] = cell == null ? "" : clean(formatter.formatCellValue(cell));
-                    blank &= cells[c].isEmpty();
                 }
-                if (blank) {
-                    continue;
-                }
-                if (header == null) {
-                    header = List.of(cells);
-                    continue;
-                }
-                rows.add(cells);
-                lines.add(row.getRowNum() + 1);
-                checkRows(rows.size(), progress);
+                table.add(cells, row.getRowNum() + 1);
             }
-            return new Table(header == null ? List.of() : header, rows, lines);
+            return table.build();
         } catch (ImportRefused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -110,28 +97,15 @@ final class SpreadsheetReader {
         Charset charset = isUtf8(bytes, offset) ? StandardCharsets.UTF_8 : GB18030;
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset), charset);
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
-            List<String> header = null;
-            List<String[]> rows = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
+            TableBuilder table = new TableBuilder(progress);
             for (CSVRecord record : parser) {
                 String[] cells = new String[record.size()];
-                boolean blank = true;
                 for (int c = 0; c < cells.length; c++) {
                     cells[c] = clean(record.get(c));
-                    blank &= cells[c].isEmpty();
                 }
-                if (blank) {
-                    continue;
-                }
-                if (header == null) {
-                    header = List.of(cells);
-                    continue;
-                }
-                rows.add(cells);
-                lines.add((int) parser.getCurrentLineNumber());
-                checkRows(rows.size(), progress);
+                table.add(cells, (int) parser.getCurrentLineNumber());
             }
-            return new Table(header == null ? List.of() : header, rows, lines);
+            return table.build();
         } catch (ImportRefused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -139,12 +113,37 @@ final class SpreadsheetReader {
         }
     }
 
-    private void checkRows(int count, IntConsumer progress) {
-        if (count > limits.maxRows()) {
-            throw new ImportRefused("registry.import.refused.tooManyRows", limits.maxRows());
+    /** Collects a sheet's rows, whatever the format: blank rows skipped, the first other row the header, the row limit kept. */
+    private final class TableBuilder {
+        private final IntConsumer progress;
+        private List<String> header;
+        private final List<String[]> rows = new ArrayList<>();
+        private final List<Integer> lines = new ArrayList<>();
+
+        TableBuilder(IntConsumer progress) {
+            this.progress = progress;
         }
-        if (count % 1000 == 0) {
-            progress.accept(count);
+
+        void add(String[] cells, int lineNumber) {
+            if (java.util.Arrays.stream(cells).allMatch(String::isEmpty)) {
+                return;
+            }
+            if (header == null) {
+                header = List.of(cells);
+                return;
+            }
+            rows.add(cells);
+            lines.add(lineNumber);
+            if (rows.size() > limits.maxRows()) {
+                throw new ImportRefused("registry.import.refused.tooManyRows", limits.maxRows());
+            }
+            if (rows.size() % 1000 == 0) {
+                progress.accept(rows.size());
+            }
+        }
+
+        Table build() {
+            return new Table(header == null ? List.of() : header, rows, lines);
         }
     }
 
