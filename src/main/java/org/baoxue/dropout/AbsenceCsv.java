@@ -2,11 +2,6 @@ package org.baoxue.dropout;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.baoxue.registry.ChineseText;
 
 /** Reads an absence list: a header row naming 学籍号 and 缺课天数 (请假事由 optional), then one pupil a row. */
 final class AbsenceCsv {
@@ -36,7 +32,7 @@ final class AbsenceCsv {
         if (bytes.length == 0 || bytes.length > 2_000_000) {
             throw new Refused("dropout.absences.size");
         }
-        String text = decode(bytes);
+        String text = ChineseText.decode(bytes);
         List<DropoutCases.AbsenceRow> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
@@ -68,16 +64,5 @@ final class AbsenceCsv {
             throw new Refused("dropout.absences.unreadable");
         }
         return rows;
-    }
-
-    /** UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8, GBK otherwise. */
-    private static String decode(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GBK"));
-        }
     }
 }

@@ -3,13 +3,8 @@ package org.baoxue.registry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -36,7 +31,6 @@ final class SpreadsheetReader {
     record Table(List<String> header, List<String[]> rows, List<Integer> lineNumbers) {
     }
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final ImportLimits limits;
 
@@ -93,9 +87,7 @@ final class SpreadsheetReader {
     }
 
     private Table readCsv(byte[] bytes, IntConsumer progress) {
-        int offset = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-        Charset charset = isUtf8(bytes, offset) ? StandardCharsets.UTF_8 : GB18030;
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset), charset);
+        try (Reader reader = new StringReader(ChineseText.decode(bytes));
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
             TableBuilder table = new TableBuilder(progress);
             for (CSVRecord record : parser) {
@@ -177,16 +169,5 @@ final class SpreadsheetReader {
             }
         }
         return control > n / 100 + 1;
-    }
-
-    private static boolean isUtf8(byte[] bytes, int offset) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }
