@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.baoxue.org.BaoxueUser;
 import org.baoxue.org.MenuEntry;
 import org.baoxue.org.Role;
+import org.baoxue.registry.IdNumbers;
 import org.baoxue.registry.PupilSearch;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -92,7 +93,8 @@ class DropoutActions {
             model.addAttribute("error", "dropout.absences.unreadable");
             return "dropout/absences";
         }
-        model.addAttribute("results", cases.reportAbsences(rows, me));
+        model.addAttribute("results", cases.reportAbsences(rows, me).stream()
+                .map(r -> new AbsenceLine(IdNumbers.maskStudentNumber(r.studentNumber()), r.outcome(), r.caseNumber())).toList());
         return "dropout/absences";
     }
 
@@ -125,6 +127,10 @@ class DropoutActions {
             redirect.addFlashAttribute("flashError", message(e.messageKey(), locale, e.args().toArray()));
         }
         return "redirect:/dropout/cases/" + caseNumber;
+    }
+
+    /** One row's outcome as the page shows it: the student number masked like every list of pupils. */
+    record AbsenceLine(String maskedStudentNumber, String outcome, String caseNumber) {
     }
 
     private static DropoutCases.SpecialKind parseKind(String kind) {

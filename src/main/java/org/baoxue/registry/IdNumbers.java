@@ -79,4 +79,13 @@ public final class IdNumbers {
         }
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
+
+    /** A national student number (G + the ID number) with its ID part masked; any other number as it is. */
+    public static String maskStudentNumber(String studentNumber) {
+        if (studentNumber != null && studentNumber.matches("[A-Za-z]?\\d{17}[\\dXx]")) {
+            String id = studentNumber.substring(studentNumber.length() - 18);
+            return studentNumber.substring(0, studentNumber.length() - 18) + mask(id);
+        }
+        return studentNumber;
+    }
 }

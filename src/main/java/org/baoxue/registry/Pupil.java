@@ -26,11 +26,7 @@ public record Pupil(long id, String studentNumber, String name, String idNumber,
         if (studentNumber != null && idNumber != null && !idNumber.isEmpty() && studentNumber.contains(idNumber)) {
             return studentNumber.replace(idNumber, IdNumbers.mask(idNumber));
         }
-        if (studentNumber != null && studentNumber.matches("[A-Za-z]?\\d{17}[\\dXx]")) {
-            String id = studentNumber.substring(studentNumber.length() - 18);
-            return studentNumber.substring(0, studentNumber.length() - 18) + IdNumbers.mask(id);
-        }
-        return studentNumber;
+        return IdNumbers.maskStudentNumber(studentNumber);
     }
 
     /** The name with all but the surname hidden, for lists that strangers might see: 张** */
